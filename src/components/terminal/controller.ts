@@ -1,0 +1,185 @@
+/**
+ * Adapts one engine ShellSession to one xterm.js screen: keys go through the LineEditor, complete
+ * commands go to the session, and everything the session prints goes back to the screen and to a
+ * screen-reader log. No engine logic lives here.
+ */
+import { FitAddon } from '@xterm/addon-fit';
+import { Terminal } from '@xterm/xterm';
+import '@xterm/xterm/css/xterm.css';
+import type { ShellSession } from '../../engine/shell/session';
+import { LineEditor, type HistoryStore } from './line-editor';
+import { ScreenReaderLog } from './screen-reader-log';
+
+const THEME = {
+  background: '#1b1e28',
+  foreground: '#e4e6ef',
+  cursor: '#7fd1ff',
+  selectionBackground: '#3b4a6b',
+};
+
+export interface ControllerOptions {
+  screen: HTMLElement;
+  log: HTMLElement;
+  session: ShellSession;
+  history: HistoryStore;
+  onHistoryChange?: () => void;
+}
+
+export class TerminalController {
+  readonly term: Terminal;
+  private readonly fit = new FitAddon();
+  private readonly editor: LineEditor;
+  private readonly reader: ScreenReaderLog;
+  /** Lines typed so far of a command that needs more input (open quote, trailing backslash …). */
+  private pendingLines: string[] = [];
+  private busy = false;
+  /** Keys typed while a command runs, replayed when the prompt returns (type-ahead). */
+  private typeAhead: string[] = [];
+  /** Where the cursor sits in the current input, in cells from the start of the prompt. */
+  private drawnCursor = 0;
+
+  constructor(private readonly options: ControllerOptions) {
+    this.editor = new LineEditor(options.history);
+    this.reader = new ScreenReaderLog(options.log);
+    this.term = new Terminal({
+      convertEol: true,
+      cursorBlink: true,
+      fontFamily: 'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace',
+      fontSize: 14,
+      scrollback: 5000,
+      theme: THEME,
+    });
+    this.term.loadAddon(this.fit);
+    this.term.open(options.screen);
+    this.fit.fit();
+    this.term.onData((data) => this.receive(data));
+    new ResizeObserver(() => this.fit.fit()).observe(options.screen);
+    this.showPrompt();
+  }
+
+  focus(): void {
+    this.term.focus();
+  }
+
+  private get promptText(): string {
+    return this.pendingLines.length > 0 ? '> ' : this.options.session.prompt();
+  }
+
+  private print(text: string): void {
+    this.term.write(text);
+    this.reader.append(text);
+  }
+
+  private showPrompt(): void {
+    this.print(this.promptText);
+    this.drawnCursor = this.promptText.length;
+  }
+
+  private receive(data: string): void {
+    for (const key of LineEditor.keys(data)) {
+      if (this.busy) {
+        if (key === '\x03') this.options.session.interrupt(2);
+        else this.typeAhead.push(key);
+        continue;
+      }
+      this.handleKey(key);
+    }
+  }
+
+  private handleKey(key: string): void {
+    const event = this.editor.press(key);
+    if (event === null) {
+      this.redraw();
+      return;
+    }
+    switch (event.kind) {
+      case 'submit':
+        this.moveToEnd();
+        this.term.write('\r\n');
+        this.reader.append(`${event.line}\n`);
+        void this.submit(event.line);
+        return;
+      case 'interrupt':
+        this.moveToEnd();
+        this.print('^C\r\n');
+        this.editor.reset();
+        this.pendingLines = [];
+        this.showPrompt();
+        return;
+      case 'eof':
+        if (this.pendingLines.length === 0) this.print('exit\r\n');
+        return;
+      case 'clear-screen':
+        this.term.clear();
+        this.term.write('\x1b[2K\r');
+        this.drawnCursor = 0;
+        this.redraw(true);
+        return;
+      case 'complete':
+        return;
+    }
+  }
+
+  private async submit(line: string): Promise<void> {
+    const session = this.options.session;
+    this.pendingLines.push(line);
+    const text = this.pendingLines.join('\n');
+    if (!session.isComplete(text)) {
+      this.showPrompt();
+      return;
+    }
+    this.pendingLines = [];
+    if (text.trim() !== '') {
+      this.options.history.entries.push(text);
+      this.options.onHistoryChange?.();
+    }
+    this.busy = true;
+    const write = (chunk: string) => this.print(chunk);
+    try {
+      await session.execute(text, { stdout: { write }, stderr: { write } });
+    } finally {
+      this.busy = false;
+    }
+    this.showPrompt();
+    const queued = this.typeAhead;
+    this.typeAhead = [];
+    for (const key of queued) {
+      if (this.busy) this.typeAhead.push(key);
+      else this.handleKey(key);
+    }
+  }
+
+  /** Cells → (row, column) on a screen `cols` wide. */
+  private position(cells: number): { row: number; col: number } {
+    const cols = this.term.cols;
+    return { row: Math.floor(cells / cols), col: cells % cols };
+  }
+
+  private moveCursor(from: number, to: number): void {
+    const a = this.position(from);
+    const b = this.position(to);
+    let seq = '';
+    if (b.row < a.row) seq += `\x1b[${a.row - b.row}A`;
+    if (b.row > a.row) seq += `\x1b[${b.row - a.row}B`;
+    seq += '\r';
+    if (b.col > 0) seq += `\x1b[${b.col}C`;
+    this.term.write(seq);
+    this.drawnCursor = to;
+  }
+
+  private moveToEnd(): void {
+    this.moveCursor(this.drawnCursor, this.promptText.length + this.editor.buffer.length);
+  }
+
+  /** Redraws prompt + buffer from the start of the prompt, then puts the cursor where it belongs. */
+  private redraw(atOrigin = false): void {
+    if (!atOrigin) this.moveCursor(this.drawnCursor, 0);
+    const prompt = this.promptText;
+    const end = prompt.length + this.editor.buffer.length;
+    let text = `${prompt}${this.editor.buffer}\x1b[J`;
+    if (end > 0 && end % this.term.cols === 0) text += '\r\n';
+    this.term.write(text);
+    this.drawnCursor = end;
+    this.moveCursor(end, prompt.length + this.editor.cursor);
+  }
+}

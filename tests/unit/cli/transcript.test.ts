@@ -1,0 +1,54 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, test } from 'vitest';
+import { splitScenario } from '../../../src/engine/transcript';
+
+const run = promisify(execFile);
+const root = resolve(__dirname, '../../..');
+
+async function cliTranscript(scenario: string): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'transcript-'));
+  const file = join(dir, 'scenario.sh');
+  writeFileSync(file, scenario);
+  const { stdout } = await run('npm', ['run', '--silent', 'cli', '--', 'transcript', file], { cwd: root });
+  return stdout;
+}
+
+describe('cli transcript', () => {
+  test('prints commands, merged output and non-zero exit codes like the recorder', async () => {
+    expect(await cliTranscript('docker --version\nnosuch\n')).toBe(
+      '$ docker --version\nDocker version 28.2.2, build e6534b4\n$ nosuch\nbash: nosuch: command not found\n[exit 127]\n',
+    );
+  }, 30_000);
+
+  test('docker version shows the client and the server', async () => {
+    const out = await cliTranscript('docker version\n');
+    expect(out).toContain('Client:\n Version:           28.2.2\n');
+    expect(out).toContain('Server:\n Engine:\n');
+    expect(out).not.toContain('[exit');
+  }, 30_000);
+});
+
+describe('splitScenario', () => {
+  test('skips blank and comment lines between commands', () => {
+    expect(splitScenario('\n# note\necho a\n\necho b\n').map((c) => c.lines)).toEqual([['echo a'], ['echo b']]);
+  });
+
+  test('an odd number of trailing backslashes continues the line, an even number does not', () => {
+    expect(splitScenario('echo a \\\n  b\necho c\\\\\necho d\n').map((c) => c.lines)).toEqual([
+      ['echo a \\', '  b'],
+      ['echo c\\\\'],
+      ['echo d'],
+    ]);
+  });
+
+  test('an open here-document continues until its delimiter', () => {
+    expect(splitScenario("cat <<'EOF'\nline 1\n\n# kept\nEOF\necho after\n").map((c) => c.lines)).toEqual([
+      ["cat <<'EOF'", 'line 1', '', '# kept', 'EOF'],
+      ['echo after'],
+    ]);
+  });
+});
