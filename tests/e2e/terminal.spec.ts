@@ -55,3 +55,27 @@ test('the terminal is reachable with the keyboard alone', async ({ page }) => {
   await page.keyboard.press('Enter');
   await expect(page.locator('docker-terminal .xterm-rows')).toContainText('Docker version 28.2.2');
 });
+
+test('a second terminal attaches to the same laptop', async ({ page }) => {
+  const terminal = await openTerminal(page);
+  await page.keyboard.type('history');
+  await terminal.getByRole('button', { name: 'Open a new terminal on the same laptop' }).click();
+  const tabs = terminal.getByRole('tab');
+  await expect(tabs).toHaveCount(2);
+  await expect(tabs.nth(1)).toHaveAttribute('aria-selected', 'true');
+  const second = terminal.getByRole('tabpanel', { name: 'Terminal 2' });
+  await expect(second.locator('textarea')).toBeFocused();
+  await page.keyboard.type('docker --version');
+  await page.keyboard.press('Enter');
+  await expect(second.locator('.xterm-rows')).toContainText('Docker version 28.2.2');
+  // the first terminal kept its half-typed line
+  await tabs.nth(0).click();
+  await expect(terminal.getByRole('tabpanel', { name: 'Terminal 1' }).locator('.xterm-rows')).toContainText(
+    'student@laptop:~$ history',
+  );
+  // arrow keys move between tabs
+  await tabs.nth(0).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(tabs.nth(1)).toBeFocused();
+  await expect(tabs.nth(1)).toHaveAttribute('aria-selected', 'true');
+});

@@ -51,14 +51,20 @@ export class TerminalController {
     });
     this.term.loadAddon(this.fit);
     this.term.open(options.screen);
-    this.fit.fit();
+    this.fitToScreen();
     this.term.onData((data) => this.receive(data));
-    new ResizeObserver(() => this.fit.fit()).observe(options.screen);
+    new ResizeObserver(() => this.fitToScreen()).observe(options.screen);
     this.showPrompt();
   }
 
   focus(): void {
     this.term.focus();
+  }
+
+  /** Fits the grid to the visible screen (hidden tabs keep their size until shown). */
+  fitToScreen(): void {
+    if (this.options.screen.offsetParent === null) return;
+    this.fit.fit();
   }
 
   private get promptText(): string {
