@@ -83,6 +83,7 @@ export class TerminalTabs {
       screen,
       log,
       session: newSession(80, this.rows),
+      newSession: () => newSession(80, this.rows),
       history,
       onHistoryChange: () => saveHistory(history),
     });

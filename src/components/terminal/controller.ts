@@ -21,6 +21,8 @@ export interface ControllerOptions {
   screen: HTMLElement;
   log: HTMLElement;
   session: ShellSession;
+  /** A fresh shell on the same host, for when the current one has exited. */
+  newSession: () => ShellSession;
   history: HistoryStore;
   onHistoryChange?: () => void;
 }
@@ -37,6 +39,8 @@ export class TerminalController {
   private typeAhead: string[] = [];
   /** Where the cursor sits in the current input, in cells from the start of the prompt. */
   private drawnCursor = 0;
+  private interrupted = false;
+  private ended = false;
 
   constructor(private readonly options: ControllerOptions) {
     this.editor = new LineEditor(options.history);
@@ -84,12 +88,38 @@ export class TerminalController {
   private receive(data: string): void {
     for (const key of LineEditor.keys(data)) {
       if (this.busy) {
-        if (key === '\x03') this.options.session.interrupt(2);
+        if (key === '\x03') this.interruptForeground();
         else this.typeAhead.push(key);
+        continue;
+      }
+      if (this.ended) {
+        if (key === '\r') this.restart();
         continue;
       }
       this.handleKey(key);
     }
+  }
+
+  /** Ctrl+C while a program runs: the tty echoes ^C and SIGINT goes to the foreground job. */
+  private interruptForeground(): void {
+    this.term.write('^C');
+    this.reader.append('^C');
+    this.typeAhead = [];
+    this.interrupted = true;
+    this.options.session.interrupt(2);
+  }
+
+  /** After `exit` or Ctrl+D the shell is gone, as when a terminal window's shell ends. */
+  private end(): void {
+    this.ended = true;
+    this.print('\r\n[The shell has exited. Press Enter to start a new one.]\r\n');
+  }
+
+  private restart(): void {
+    this.ended = false;
+    this.options.session = this.options.newSession();
+    this.term.write('\r\n');
+    this.showPrompt();
   }
 
   private handleKey(key: string): void {
@@ -113,7 +143,15 @@ export class TerminalController {
         this.showPrompt();
         return;
       case 'eof':
-        if (this.pendingLines.length === 0) this.print('exit\r\n');
+        if (this.pendingLines.length > 0) {
+          // bash: an open quote or here-document at end of input is a syntax error; drop the lines
+          this.print('\r\n');
+          this.pendingLines = [];
+          this.showPrompt();
+          return;
+        }
+        this.print('exit');
+        this.end();
         return;
       case 'clear-screen':
         this.term.clear();
@@ -140,11 +178,18 @@ export class TerminalController {
       this.options.onHistoryChange?.();
     }
     this.busy = true;
+    this.interrupted = false;
     const write = (chunk: string) => this.print(chunk);
+    let status: number;
     try {
-      await session.execute(text, { stdout: { write }, stderr: { write } });
+      status = await session.execute(text, { stdout: { write }, stderr: { write } });
     } finally {
       this.busy = false;
+    }
+    if (this.interrupted && status === 130) this.print('\r\n');
+    if (session.exited) {
+      this.end();
+      return;
     }
     this.showPrompt();
     const queued = this.typeAhead;

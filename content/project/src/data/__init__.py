@@ -1,0 +1,1 @@
+"""Turning raw digits (synthetic or real MNIST) into the tensors that training reads."""

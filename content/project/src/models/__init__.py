@@ -1,0 +1,1 @@
+"""The network, the training script and the prediction script."""
