@@ -108,3 +108,22 @@ export interface FileSystem {
   /** Permission check without side effects: `mode` is a mask of 4 (r), 2 (w), 1 (x). */
   access(path: string, mode: number): boolean;
 }
+
+/**
+ * What every filesystem of this room (MemoryFs, OverlayFs, MountedFs — all built on Vfs) offers
+ * beyond FileSystem. A view is bound to credentials: the host gives the student's shell
+ * `hostFs.as({ uid: 1000, gid: 1000, groups: [1000, 999] })`, a container's processes
+ * `containerFs.as({ uid: 0, gid: 0 })`; every view shares the same data.
+ */
+export interface FileSystemView extends FileSystem {
+  readonly cred: Credentials;
+  /** Applied to the mode of created files and directories (default 0o022). */
+  readonly umask: number;
+  as(cred: Credentials, options?: { umask?: number }): FileSystemView;
+  /** Up to `length` bytes from `offset`; never materialises more of a synthetic file. */
+  read(path: string, offset: number, length: number): Uint8Array;
+  /** Hard link (EPERM for directories, EXDEV across mounts). */
+  link(existing: string, newPath: string): void;
+  /** A file of `size` deterministic filler bytes that are never stored (model weights, big .so files). */
+  writeSynthetic(path: string, size: number, options?: { mode?: number; seed?: number }): void;
+}
