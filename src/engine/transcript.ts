@@ -6,6 +6,11 @@
 export interface TranscriptCommand {
   /** The lines as typed; the first is printed as `$ …`, the others as `> …`. */
   lines: string[];
+  /**
+   * False when the file ended inside the command (a trailing backslash or an unclosed
+   * here-document): the recorder prints its lines but never runs it.
+   */
+  complete: boolean;
 }
 
 /** An odd number of trailing backslashes continues the line at an interactive prompt. */
@@ -35,10 +40,10 @@ export function splitScenario(text: string): TranscriptCommand[] {
     if (endsWithOddBackslashes(line)) continue;
     const heredoc = HEREDOC_START.exec(current.join('\n'));
     if (heredoc && line !== heredoc[1]) continue;
-    commands.push({ lines: current });
+    commands.push({ lines: current, complete: true });
     current = null;
   }
-  if (current !== null) commands.push({ lines: current });
+  if (current !== null) commands.push({ lines: current, complete: false });
   return commands;
 }
 
@@ -56,6 +61,7 @@ export async function runTranscript(scenario: string, runner: TranscriptRunner):
     command.lines.forEach((line, index) => {
       out += `${index === 0 ? '$' : '>'} ${line}\n`;
     });
+    if (!command.complete) break;
     const status = await runner.run(command.lines.join('\n'), write);
     if (status !== 0) out += `[exit ${status}]\n`;
   }

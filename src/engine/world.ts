@@ -1,11 +1,24 @@
 import { docker } from './docker/cli';
 import { Host, type HostOptions } from './host';
+import { createLaptop } from './shell/laptop';
 import { ShellSession, type SessionOptions } from './shell/session';
 
-/** A fresh student laptop: the host every terminal, transcript and test starts from. */
+/** Size of the docker-buildx plugin binary Docker installs (buildx 0.13.1, linux/amd64). */
+const BUILDX_PLUGIN_SIZE = 65_898_896;
+
+/**
+ * A fresh student laptop: the host every terminal, transcript and test starts from. Docker is
+ * installed the way the real lab's student account has it: the client in /usr/bin and the buildx
+ * plugin under ~/.docker/cli-plugins.
+ */
 export function createStudentHost(options: HostOptions = {}): Host {
   const host = new Host(options);
   host.programs.set('docker', docker);
+  const { fs } = createLaptop(host);
+  const plugins = '/home/student/.docker/cli-plugins';
+  fs.mkdir(plugins, { recursive: true, mode: 0o755 });
+  fs.writeSynthetic(`${plugins}/docker-buildx`, BUILDX_PLUGIN_SIZE, { mode: 0o755 });
+  for (const path of ['/home/student/.docker', plugins, `${plugins}/docker-buildx`]) fs.chown(path, 1000, 1000);
   return host;
 }
 

@@ -6,6 +6,7 @@
 import { FitAddon } from '@xterm/addon-fit';
 import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
+import { commonPrefix, complete, completionListing } from '../../engine/completion';
 import type { ShellSession } from '../../engine/shell/session';
 import { LineEditor, type HistoryStore } from './line-editor';
 import { ScreenReaderLog } from './screen-reader-log';
@@ -40,6 +41,8 @@ export class TerminalController {
   /** Where the cursor sits in the current input, in cells from the start of the prompt. */
   private drawnCursor = 0;
   private interrupted = false;
+  private lastKeyWasTab = false;
+  private secondTab = false;
   private ended = false;
 
   constructor(private readonly options: ControllerOptions) {
@@ -123,6 +126,9 @@ export class TerminalController {
   }
 
   private handleKey(key: string): void {
+    const tabbedBefore = this.lastKeyWasTab;
+    this.lastKeyWasTab = key === '\t';
+    this.secondTab = tabbedBefore && this.lastKeyWasTab;
     const event = this.editor.press(key);
     if (event === null) {
       this.redraw();
@@ -160,8 +166,36 @@ export class TerminalController {
         this.redraw(true);
         return;
       case 'complete':
+        this.completeWord();
         return;
     }
+  }
+
+  /** Tab: complete the word at the cursor; a second Tab lists the choices, as bash does. */
+  private completeWord(): void {
+    const { buffer, cursor } = this.editor;
+    const result = complete(this.options.session, buffer, cursor);
+    const typed = buffer.slice(result.start, cursor);
+    if (result.candidates.length === 1) {
+      const [only] = result.candidates;
+      this.editor.replace(result.start, cursor, only + (result.appendSpace ? ' ' : ''));
+      this.redraw();
+      return;
+    }
+    const prefix = commonPrefix(result.candidates);
+    if (prefix.length > typed.length) {
+      this.editor.replace(result.start, cursor, prefix);
+      this.redraw();
+      return;
+    }
+    if (this.secondTab && result.candidates.length > 0) {
+      this.moveToEnd();
+      this.print(`\r\n${completionListing(result.candidates, this.term.cols)}`);
+      this.drawnCursor = 0;
+      this.redraw(true);
+      return;
+    }
+    this.term.write('\x07');
   }
 
   private async submit(line: string): Promise<void> {

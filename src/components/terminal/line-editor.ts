@@ -134,6 +134,12 @@ export class LineEditor {
     this.cursor += text.length;
   }
 
+  /** Replaces buffer[from..to] with `text` and puts the cursor after it (Tab completion). */
+  replace(from: number, to: number, text: string): void {
+    this.buffer = this.buffer.slice(0, from) + text + this.buffer.slice(to);
+    this.cursor = from + text.length;
+  }
+
   private deleteForward(): void {
     this.buffer = this.buffer.slice(0, this.cursor) + this.buffer.slice(this.cursor + 1);
   }

@@ -45,6 +45,12 @@ describe('splitScenario', () => {
     ]);
   });
 
+  test('a command the file ends inside is printed but never run, as the recorder does', async () => {
+    expect(await cliTranscript('echo before\ncat <<EOF\nnever closed\n')).toBe(
+      '$ echo before\nbefore\n$ cat <<EOF\n> never closed\n',
+    );
+  }, 30_000);
+
   test('an open here-document continues until its delimiter', () => {
     expect(splitScenario("cat <<'EOF'\nline 1\n\n# kept\nEOF\necho after\n").map((c) => c.lines)).toEqual([
       ["cat <<'EOF'", 'line 1', '', '# kept', 'EOF'],

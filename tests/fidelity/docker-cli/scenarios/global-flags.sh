@@ -1,0 +1,28 @@
+# global options before the command, and unknown commands
+docker -f
+docker -x ps
+docker --foo
+docker --foo ps
+docker -l
+docker -H
+docker -c
+docker --config
+docker --context
+docker --log-level
+docker --tls=x
+docker --debug=x ps
+docker -D=maybe ps
+docker ---x
+docker --=x
+docker nosuch
+docker nosuch -x
+docker nosuch --foo
+docker -D nosuch
+docker -- nosuch
+docker Ps
+docker pss
+docker -D ps x
+docker ps --debug
+docker container ls --debug
+docker image ls --version
+docker ps --host x
