@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import fc from 'fast-check';
 import { createStudentHost, openSession } from '../src/engine/world';
 
 interface Result {
@@ -35,10 +36,51 @@ async function timeCommand(line: string, runs = 2000): Promise<number> {
 }
 
 async function engineBenchmarks(): Promise<void> {
-  for (const line of ['docker --version', 'nosuch --flag']) {
-    const ms = await timeCommand(line);
+  const typical = [
+    'docker --version',
+    'nosuch --flag',
+    'echo "hello $HOME" > greeting.txt',
+    'ls -la',
+    'cat /etc/os-release | grep PRETTY',
+    'mkdir -p models && cd models && pwd && cd ..',
+  ];
+  for (const line of typical) {
+    const ms = await timeCommand(line, 1000);
     results.push({ name: `parse + run: ${line}`, value: `${ms.toFixed(4)} ms median`, budget: '< 1 ms', ok: ms < 1 });
   }
+}
+
+/** Random input never throws out of the shell and always ends with an exit status 0–255. */
+async function fuzzShell(runs: number): Promise<void> {
+  const sink = { write: () => undefined };
+  let session = openSession(createStudentHost(), { tty: false });
+  let failures = 0;
+  let count = 0;
+  const started = performance.now();
+  const shellish = fc.stringMatching(/^[a-z $'"\\|&;<>(){}*?[\]=~#`.\/\n-]{0,40}$/);
+  const line = fc.oneof(fc.string({ maxLength: 40 }), shellish);
+  await fc.assert(
+    fc.asyncProperty(line, async (text) => {
+      if (++count % 500 === 0) session = openSession(createStudentHost(), { tty: false });
+      // a random endless loop is legal input: interrupt it as a student would with Ctrl+C
+      const current = session;
+      const guard = setTimeout(() => current.interrupt(2), 2000);
+      const status = await session.execute(text, { stdout: sink, stderr: sink });
+      clearTimeout(guard);
+      if (!Number.isInteger(status) || status < 0 || status > 255) failures++;
+      return true;
+    }),
+    { numRuns: runs, seed: 42 },
+  ).catch(() => {
+    failures++;
+  });
+  const seconds = (performance.now() - started) / 1000;
+  results.push({
+    name: `shell fuzz: ${runs} random lines`,
+    value: `${failures} failures in ${seconds.toFixed(1)} s`,
+    budget: '0 failures',
+    ok: failures === 0,
+  });
 }
 
 /** Gzipped size of the JS a lesson page loads before any terminal is used. */
@@ -68,6 +110,7 @@ function initialJs(page: string): void {
 }
 
 await engineBenchmarks();
+await fuzzShell(Number(process.env['FUZZ_RUNS'] ?? 100_000));
 initialJs('index.html');
 
 const width = Math.max(...results.map((r) => r.name.length));
