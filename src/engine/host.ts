@@ -18,6 +18,11 @@ export class Host {
   readonly seed: number;
   /** Programs by name; executables on the filesystem point here (see shell/README). */
   readonly programs = new Map<string, Program>();
+  /**
+   * Opens a file in the page's editor (nano, vim, vi and `code` call it). Absent in the Node CLI
+   * and on pages without an editor, where those commands say so.
+   */
+  openEditor: ((path: string) => Promise<void>) | null = null;
 
   constructor(options: HostOptions = {}) {
     this.seed = options.seed ?? 1;

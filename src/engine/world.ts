@@ -1,5 +1,6 @@
 import { docker } from './docker/cli';
 import { Host, type HostOptions } from './host';
+import { editorProgram } from './shell/commands/editor';
 import { createLaptop } from './shell/laptop';
 import { ShellSession, type SessionOptions } from './shell/session';
 
@@ -14,6 +15,8 @@ const BUILDX_PLUGIN_SIZE = 65_898_896;
 export function createStudentHost(options: HostOptions = {}): Host {
   const host = new Host(options);
   host.programs.set('docker', docker);
+  const editor = editorProgram(host);
+  for (const name of ['nano', 'vim', 'vi', 'code']) host.programs.set(name, editor);
   const { fs } = createLaptop(host);
   const plugins = '/home/student/.docker/cli-plugins';
   fs.mkdir(plugins, { recursive: true, mode: 0o755 });
