@@ -124,3 +124,20 @@ test('exit ends the shell; Enter starts a new one', async ({ page }) => {
   await run(page, 'echo back');
   await expect.poll(() => screenRows(terminal)).toContain('back');
 });
+
+test('the prompt is coloured like Debian bash, and ls fits its columns to the window', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const terminal = await openTerminal(page);
+  await expect(terminal.locator('.xterm-rows span.xterm-bold').first()).toHaveText('student@laptop');
+  await run(page, 'mkdir w && cd w && touch alpha-file bravo-file charlie-file delta-file echo-file foxtrot-file');
+  // a command longer than the screen is wide wraps, and its output starts below all of it
+  expect(await screenRows(terminal)).toContain('file delta-file echo-file foxtrot-file');
+  await run(page, 'ls');
+  const rowsOfFiles = async () => (await screenRows(terminal)).filter((row) => /^\w+-file/.test(row)).length;
+  await expect.poll(rowsOfFiles).toBe(2);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.evaluate(() => ((document.querySelector('docker-terminal') as HTMLElement).style.width = '1100px'));
+  await page.waitForTimeout(300);
+  await run(page, 'clear; ls');
+  await expect.poll(() => screenRows(terminal)).toContain('alpha-file  bravo-file  charlie-file  delta-file  echo-file  foxtrot-file');
+});

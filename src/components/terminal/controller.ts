@@ -11,6 +11,12 @@ import type { ShellSession } from '../../engine/shell/session';
 import { LineEditor, type HistoryStore } from './line-editor';
 import { ScreenReaderLog } from './screen-reader-log';
 
+const ESCAPES = /\x1b\][^\x07]*\x07|\x1b\[[0-9;?]*[A-Za-z]/g;
+
+function visibleLength(text: string): number {
+  return text.replace(ESCAPES, '').length;
+}
+
 const THEME = {
   background: '#1b1e28',
   foreground: '#e4e6ef',
@@ -68,14 +74,21 @@ export class TerminalController {
     this.term.focus();
   }
 
-  /** Fits the grid to the visible screen (hidden tabs keep their size until shown). */
+  /** Fits the grid to the visible screen and tells the shell (hidden tabs keep their size until shown). */
   fitToScreen(): void {
     if (this.options.screen.offsetParent === null) return;
     this.fit.fit();
+    this.options.session.resize(this.term.cols, this.term.rows);
   }
 
+  /** The prompt as bash prints it on an xterm-256color terminal (colours, window title). */
   private get promptText(): string {
-    return this.pendingLines.length > 0 ? '> ' : this.options.session.prompt();
+    return this.pendingLines.length > 0 ? this.options.session.continuationPrompt() : this.options.session.prompt({ color: true });
+  }
+
+  /** How many cells the prompt takes on screen. */
+  private get promptWidth(): number {
+    return visibleLength(this.promptText);
   }
 
   private print(text: string): void {
@@ -85,7 +98,7 @@ export class TerminalController {
 
   private showPrompt(): void {
     this.print(this.promptText);
-    this.drawnCursor = this.promptText.length;
+    this.drawnCursor = this.promptWidth;
   }
 
   private receive(data: string): void {
@@ -121,6 +134,7 @@ export class TerminalController {
   private restart(): void {
     this.ended = false;
     this.options.session = this.options.newSession();
+    this.fitToScreen();
     this.term.write('\r\n');
     this.showPrompt();
   }
@@ -136,7 +150,7 @@ export class TerminalController {
     }
     switch (event.kind) {
       case 'submit':
-        this.moveToEnd();
+        this.moveToEnd(event.line.length);
         this.term.write('\r\n');
         this.reader.append(`${event.line}\n`);
         void this.submit(event.line);
@@ -252,19 +266,20 @@ export class TerminalController {
     this.drawnCursor = to;
   }
 
-  private moveToEnd(): void {
-    this.moveCursor(this.drawnCursor, this.promptText.length + this.editor.buffer.length);
+  /** Moves the cursor past the end of the input line (whose length the editor may have forgotten). */
+  private moveToEnd(inputLength = this.editor.buffer.length): void {
+    this.moveCursor(this.drawnCursor, this.promptWidth + inputLength);
   }
 
   /** Redraws prompt + buffer from the start of the prompt, then puts the cursor where it belongs. */
   private redraw(atOrigin = false): void {
     if (!atOrigin) this.moveCursor(this.drawnCursor, 0);
     const prompt = this.promptText;
-    const end = prompt.length + this.editor.buffer.length;
+    const end = this.promptWidth + this.editor.buffer.length;
     let text = `${prompt}${this.editor.buffer}\x1b[J`;
     if (end > 0 && end % this.term.cols === 0) text += '\r\n';
     this.term.write(text);
     this.drawnCursor = end;
-    this.moveCursor(end, prompt.length + this.editor.cursor);
+    this.moveCursor(end, this.promptWidth + this.editor.cursor);
   }
 }

@@ -175,6 +175,13 @@ export class ShellSession {
     return this.options.terminal ?? { columns: 80, rows: 24 };
   }
 
+  /** The terminal window changed size: programs started from now on see the new size (`ls` columns). */
+  resize(columns: number, rows: number): void {
+    const terminal = { columns, rows };
+    this.options.terminal = terminal;
+    this.shell.env.terminal = terminal;
+  }
+
   /**
    * PS1 as Debian's default bashrc renders it: `student@laptop:~$ ` (`#` for root). With
    * `color`, as it renders on an xterm-256color terminal: green user@host, blue directory, and
