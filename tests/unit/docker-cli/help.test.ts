@@ -39,6 +39,15 @@ describe('docker PATH --help, for every command of the reference CLI', () => {
   });
 });
 
+const widths = JSON.parse(readFileSync(join(__dirname, '../../fidelity/docker-cli/reference/widths.json'), 'utf8')) as Record<string, RunResult>;
+
+describe('docker PATH --help on a terminal of another width', () => {
+  test.each(Object.keys(widths))('%s columns: docker … --help', (key) => {
+    const [columns, ...path] = key.split(' ');
+    expect(run([...path, '--help'], Number(columns))).toEqual(widths[key]);
+  });
+});
+
 describe('docker help PATH', () => {
   test.each(Object.keys(reference.helpCommand))('docker help %s', (path) => {
     expect(run(['help', ...words(path)], 2000)).toEqual(reference.helpCommand[path]);

@@ -70,8 +70,9 @@ export function cannotConnect(request: DockerRequest, ctx: ProcessContext): numb
     return 1;
   }
   if (command === 'container run') {
-    // run wraps its errors (cli/command/container/run.go withHelp, toStatusError)
-    ctx.stderr.write(`docker: ${message}\n\nRun '${request.commandPath} --help' for more information\n`);
+    // run wraps its errors (cli/command/container/run.go withHelp, toStatusError), naming `docker run`
+    // whatever was typed
+    ctx.stderr.write(`docker: ${message}\n\nRun 'docker run --help' for more information\n`);
     return 125;
   }
   ctx.stderr.write(`${message}\n`);

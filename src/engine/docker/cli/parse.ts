@@ -72,17 +72,55 @@ function newState(): FlagState {
   return { values: new Map(), changed: new Set() };
 }
 
-function parseEnv(ctx: Context, dialect: 'docker' | 'buildx', repeat = 1): ParseEnv {
-  return { env: ctx.env, dialect, notice: (text) => ctx.out.stdout(text.repeat(repeat)) };
+/**
+ * pflag's notices (deprecations) go to cobra's flag buffer, which is printed only when the whole
+ * parse succeeds: run `parse` with this, then `flush` on success.
+ */
+function noticeBuffer(ctx: Context, dialect: 'docker' | 'buildx', repeat = 1): ParseEnv & { flush(): void } {
+  let buffered = '';
+  return {
+    env: ctx.env,
+    dialect,
+    notice: (text) => (buffered += text.repeat(repeat)),
+    flush: () => {
+      if (buffered) ctx.out.stdout(buffered);
+      buffered = '';
+    },
+  };
+}
+
+/** parseFlags, printing pflag's notices only when it succeeds. */
+function parseWithNotices(
+  args: readonly string[],
+  node: CommandNode,
+  interspersed: boolean,
+  state: FlagState,
+  ctx: Context,
+  repeat = 1,
+): ReturnType<typeof parseFlags> {
+  const env = noticeBuffer(ctx, node.spec.dialect, repeat);
+  const parsed = parseFlags(args, node.flagSet, interspersed, state, env);
+  env.flush();
+  return parsed;
 }
 
 function plural(n: number): string {
   return n === 1 ? 'argument' : 'arguments';
 }
 
-/** The displayed defaults that depend on the environment. */
-function helpDefaults(node: CommandNode, ctx: Context): Map<string, string> | undefined {
+/**
+ * What pflag shows as a default once docker's own option types (ListOpts, FilterOpt, MemBytes, …)
+ * have been given a value: pflag asks the value, not its default, whether it is zero.
+ */
+const SET_DEFAULT_TEXT: Partial<Record<string, string>> = { list: '', filter: '', 'gpu-request': '', mount: '', decimal: '', bytes: '0' };
+
+/** The displayed defaults that depend on the environment, and on flags given before --help. */
+function helpDefaults(node: CommandNode, ctx: Context, state?: FlagState): Map<string, string> | undefined {
   const defaults = new Map<string, string>();
+  for (const flag of node.flagSet.flags) {
+    const text = SET_DEFAULT_TEXT[flag.type];
+    if (text !== undefined && flag.defaultText === undefined && state?.changed.has(flag.name)) defaults.set(flag.name, text);
+  }
   if (node.spec.path.length === 0) {
     const home = ctx.env.HOME ?? '/home/student';
     const config = ctx.env.DOCKER_CONFIG || `${home}/.docker`;
@@ -98,9 +136,20 @@ function helpDefaults(node: CommandNode, ctx: Context): Map<string, string> | un
   return defaults.size > 0 ? defaults : undefined;
 }
 
-export function renderHelp(node: CommandNode, ctx: Pick<Context, 'env' | 'width' | 'viaBuilderAlias'>): string {
-  const defaults = helpDefaults(node, ctx as Context);
+export function renderHelp(node: CommandNode, ctx: Pick<Context, 'env' | 'width' | 'viaBuilderAlias'>, state?: FlagState): string {
+  const defaults = helpDefaults(node, ctx as Context, state);
   return helpText(node.spec, node.flagSet.flags, { width: ctx.width, ...(defaults ? { defaults } : {}) });
+}
+
+/** The first flag given (in name order, as pflag visits them) that the daemon does not support. */
+function unsupportedFlag(node: CommandNode, state: FlagState): string | undefined {
+  let first: { name: string; message: string } | undefined;
+  for (const flag of node.flagSet.flags) {
+    if (flag.unsupported && state.changed.has(flag.name) && (!first || flag.name < first.name)) {
+      first = { name: flag.name, message: flag.unsupported };
+    }
+  }
+  return first?.message;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -144,7 +193,7 @@ function argsError(node: CommandNode, args: readonly string[]): string | null {
           : `ERROR: "${path}" requires at least ${spec.min} and at most ${spec.max} ${plural(spec.max)}${tail}`;
       case 'cobra-exact':
         return n === spec.n ? null : `ERROR: accepts ${spec.n} arg(s), received ${n}`;
-      case 'legacy':
+      case 'cobra-none':
         return n === 0 ? null : `ERROR: unknown command "${args[0]}" for "${path}"`;
       case 'any':
         return null;
@@ -168,7 +217,7 @@ function argsError(node: CommandNode, args: readonly string[]): string | null {
         : `docker: '${path}' requires at least ${spec.min} and at most ${spec.max} ${plural(spec.max)}\n\nUsage:  ${use}\n\nRun '${path} --help' for more information`;
     case 'cobra-exact':
       return n === spec.n ? null : `accepts ${spec.n} arg(s), received ${n}`;
-    case 'legacy':
+    case 'cobra-none':
       return n === 0 ? null : `unknown command "${args[0]}" for "${path}"`;
     case 'any':
       return null;
@@ -249,7 +298,7 @@ function traverse(
     }
     try {
       // the deprecated -h, parsed at a level on the way, is reported three times
-      parseFlags(flags, node.flagSet, true, state, parseEnv(ctx, 'docker', 3));
+      parseWithNotices(flags, node, true, state, ctx, 3);
     } catch (error) {
       if (error instanceof FlagError) return { error, node };
       throw error;
@@ -262,14 +311,21 @@ function traverse(
 function executeDocker(node: CommandNode, args: string[], state: FlagState, global: FlagState, ctx: Context): ParseResult {
   let parsed;
   try {
-    parsed = parseFlags(args, node.flagSet, node.spec.interspersed, state, parseEnv(ctx, 'docker'));
+    parsed = parseWithNotices(args, node, node.spec.interspersed, state, ctx);
   } catch (error) {
     if (error instanceof FlagError) return flagError(node, error, ctx);
     throw error;
   }
+  // flags the daemon does not support (cmd/docker/docker.go isSupported): checked by docker's help
+  // function and, for a command, before its argument validator
+  const unsupported = unsupportedFlag(node, state);
   if (state.values.get('help') === true) {
-    ctx.out.stdout(renderHelp(node, ctx));
+    ctx.out.stdout(unsupported ? `${unsupported}\n` : renderHelp(node, ctx, state));
     return ctx.out.done(0);
+  }
+  if (unsupported) {
+    ctx.out.stderr(`${unsupported}\n`);
+    return ctx.out.done(1);
   }
   if (node === commandTree().help) return helpCommand(parsed.args, ctx);
   const invalid = argsError(node, parsed.args);
@@ -383,13 +439,13 @@ function executeBuildx(args: string[], global: FlagState, ctx: Context): ParseRe
   const state = newState();
   let parsed;
   try {
-    parsed = parseFlags(rest, node.flagSet, node.spec.interspersed, state, parseEnv(ctx, 'buildx'));
+    parsed = parseWithNotices(rest, node, node.spec.interspersed, state, ctx);
   } catch (error) {
     if (error instanceof FlagError) return flagError(node, error, ctx);
     throw error;
   }
   if (state.values.get('help') === true || node.spec.sections) {
-    ctx.out.stdout(renderHelp(node, ctx));
+    ctx.out.stdout(renderHelp(node, ctx, state));
     return ctx.out.done(0);
   }
   const invalid = argsError(node, parsed.args);
@@ -440,7 +496,7 @@ export function parseDockerCommandLine(argv: readonly string[], options: ParseOp
   const global = newState();
   let rest: string[];
   try {
-    rest = parseFlags(argv, root.flagSet, false, global, parseEnv(ctx, 'docker')).args;
+    rest = parseWithNotices(argv, root, false, global, ctx).args;
   } catch (error) {
     if (error instanceof FlagError) return flagError(root, error, ctx);
     throw error;
@@ -450,6 +506,10 @@ export function parseDockerCommandLine(argv: readonly string[], options: ParseOp
   const level = String(global.values.get('log-level') ?? 'info');
   if (!LOG_LEVELS.has(level.toLowerCase())) {
     ctx.out.stderr(`Unable to parse logging level: ${level}\n`);
+    return ctx.out.done(1);
+  }
+  if (global.changed.has('host') && global.changed.has('context')) {
+    ctx.out.stderr('conflicting options: cannot specify both --host and --context\n');
     return ctx.out.done(1);
   }
 
@@ -486,7 +546,7 @@ export function parseDockerCommandLine(argv: readonly string[], options: ParseOp
   if (found.node === root) {
     let parsed;
     try {
-      parsed = parseFlags(found.args, root.flagSet, true, state, parseEnv(ctx, 'docker'));
+      parsed = parseWithNotices(found.args, root, true, state, ctx);
     } catch (error) {
       if (error instanceof FlagError) return flagError(root, error, ctx);
       throw error;

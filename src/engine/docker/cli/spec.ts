@@ -47,6 +47,11 @@ export interface FlagSpec {
   /** pflag NoOptDefVal for a non-bool flag: the value when given without one (`--flag`). */
   noOptValue?: string;
   hidden?: boolean;
+  /**
+   * Hidden because the students' daemon lacks the feature (API version, OS, experimental): what the
+   * CLI says when the flag is used anyway (cmd/docker/docker.go isSupported).
+   */
+  unsupported?: string;
 }
 
 /** cobra positional-argument validators (cli/required.go, buildx's older copy, cobra's own). */
@@ -59,8 +64,8 @@ export type ArgsSpec =
   | { kind: 'range'; min: number; max: number }
   /** cobra.ExactArgs: `accepts 1 arg(s), received 0` */
   | { kind: 'cobra-exact'; n: number }
-  /** cobra legacyArgs on a command without a validator: `unknown command "x" for "docker …"` */
-  | { kind: 'legacy' };
+  /** cobra.NoArgs: `unknown command "x" for "docker …"` */
+  | { kind: 'cobra-none' };
 
 export interface CommandSection {
   title: string;

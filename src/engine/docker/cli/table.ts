@@ -3,7 +3,7 @@
  * sees it) and the buildx plugin's commands. Built once, on first use.
  */
 import { indexFlags, type FlagDef, type FlagSet } from './flags';
-import type { CommandSpec, Dialect, FlagSpec } from './spec';
+import type { CommandSpec, FlagSpec } from './spec';
 import { COMMANDS, FLAG_SETS } from './table.generated';
 
 export interface CommandNode {
@@ -12,7 +12,7 @@ export interface CommandNode {
   /** Children by name and by alias. */
   children: Map<string, CommandNode>;
   /** The command's flags as pflag sees them: its own, inherited persistent ones and the hidden --help. */
-  flagSet: FlagSet;
+  readonly flagSet: FlagSet;
   /** `docker` + path, as cobra's CommandPath prints it. */
   commandPath: string;
 }
@@ -75,7 +75,17 @@ const DEPRECATED: Record<string, string> = {
 let tree: CommandTree | null = null;
 
 function node(spec: CommandSpec, parent: CommandNode | null): CommandNode {
-  return { spec, parent, children: new Map(), flagSet: flagSetOf(spec), commandPath: ['docker', ...spec.path].join(' ') };
+  let flagSet: FlagSet | null = null;
+  return {
+    spec,
+    parent,
+    children: new Map(),
+    // indexed on first use: a parse touches two or three commands of the two hundred
+    get flagSet() {
+      return (flagSet ??= flagSetOf(spec));
+    },
+    commandPath: ['docker', ...spec.path].join(' '),
+  };
 }
 
 function attach(parent: CommandNode, child: CommandNode): void {
@@ -109,10 +119,6 @@ export function commandTree(): CommandTree {
   dockerRoot.children.set('help', help);
   tree = { docker: dockerRoot, buildx: buildxRoot, help, byPath };
   return tree;
-}
-
-export function dialectOf(node: CommandNode): Dialect {
-  return node.spec.dialect;
 }
 
 /** A visible child, by name or alias (cobra findNext without prefix matching). */

@@ -286,11 +286,17 @@ export const LIST_VALIDATORS: Record<string, (value: string, env: Readonly<Recor
     }
     return value;
   },
-  'blkio-weight-device': validateDeviceRate,
-  'device-read-bps': validateDeviceRate,
-  'device-write-bps': validateDeviceRate,
-  'device-read-iops': validateDeviceRate,
-  'device-write-iops': validateDeviceRate,
+  'blkio-weight-device': (value) =>
+    validateDevice(value, (rate) => {
+      const weight = /^\d+$/.test(rate) ? Number(rate) : NaN;
+      if (!(weight >= 0 && weight < 65536) || (weight > 0 && (weight < 10 || weight > 1000))) {
+        throw new ValueError(`invalid weight for device: ${value}`);
+      }
+    }),
+  'device-read-bps': validateDeviceBps,
+  'device-write-bps': validateDeviceBps,
+  'device-read-iops': validateDeviceIops,
+  'device-write-iops': validateDeviceIops,
   filter(value) {
     if (!value.includes('=')) throw new ValueError('bad format of filter (expected name=value)');
     return value;
@@ -355,10 +361,37 @@ export const LIST_VALIDATORS: Record<string, (value: string, env: Readonly<Recor
   },
 };
 
-function validateDeviceRate(value: string): string {
-  const parts = value.split(':');
-  if (parts.length !== 2 || !parts[0]!.startsWith('/dev/')) throw new ValueError(`bad format: ${value}`);
+/** opts.ValidateWeightDevice / ValidateThrottle*Device: DEVICE-PATH:RATE. */
+function validateDevice(value: string, checkRate: (rate: string) => void): string {
+  const [device, rate] = splitOnce(value, ':');
+  if (rate === undefined || device === '') throw new ValueError(`bad format: ${value}`);
+  if (!device.startsWith('/dev/')) throw new ValueError(`bad format for device path: ${value}`);
+  checkRate(rate);
   return value;
+}
+
+function validateDeviceBps(value: string): string {
+  return validateDevice(value, (rate) => {
+    let bytes: number;
+    try {
+      bytes = ramInBytes(rate);
+    } catch {
+      bytes = -1;
+    }
+    if (bytes < 0) {
+      throw new ValueError(
+        `invalid rate for device: ${value}. The correct format is <device-path>:<number>[<unit>]. Number must be a positive integer. Unit is optional and can be kb, mb, or gb`,
+      );
+    }
+  });
+}
+
+function validateDeviceIops(value: string): string {
+  return validateDevice(value, (rate) => {
+    if (!/^\d+$/.test(rate)) {
+      throw new ValueError(`invalid rate for device: ${value}. The correct format is <device-path>:<number>. Number must be a positive integer`);
+    }
+  });
 }
 
 function splitOnce(text: string, separator: string): [string, string | undefined] {

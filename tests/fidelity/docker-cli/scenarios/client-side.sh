@@ -10,3 +10,7 @@ docker volume prune -a
 docker system prune
 docker system prune -a --volumes
 docker system prune --volumes
+docker start -a a b
+docker start -i a b
+docker container start -ai a b
+docker volume create --name a b

@@ -48,3 +48,18 @@ docker buildx build --builder
 docker buildx --builder x ls a
 docker builder ls a
 docker builder --builder
+docker start --checkpoint x
+docker start --checkpoint-dir x c
+docker start --checkpoint x --help
+docker run --cpu-count 1
+docker create --io-maxiops 1 alpine
+docker push --platform linux/amd64
+docker rmi --platform x
+docker images --tree
+docker image ls --tree --help
+docker volume create --label a=b --help
+docker ps -f status=exited --help
+docker run -m 1g -e A=1 -p 80 --cpus 1 --help
+docker build --shm-size 1g --help
+docker build -c x .
+docker build -m

@@ -116,3 +116,11 @@ docker volume rm -f=x v
 docker volume prune --filter x
 docker version -f
 docker info --format
+docker run --device-write-iops a:b x
+docker run --device-write-iops /dev/a:b x
+docker run --device-read-bps /dev/a:1x x
+docker run --device-read-bps /dev/a:-1 x
+docker run --blkio-weight-device /dev/a:5 x
+docker run --blkio-weight-device /dev/a:x x
+docker run --blkio-weight-device :5 x
+docker run --device-write-bps x:1 x

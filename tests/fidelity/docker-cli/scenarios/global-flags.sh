@@ -26,3 +26,10 @@ docker ps --debug
 docker container ls --debug
 docker image ls --version
 docker ps --host x
+docker -l x -H a -c b ps
+docker -H a -c b ps x
+docker -H a -c b nosuch
+docker -H a -c b --help
+docker -H a -c b build
+docker -l x --help
+docker -l WARN nosuch

@@ -84,12 +84,54 @@ async function probeHiddenValueTypes(): Promise<void> {
     const result = shortResults[index]!;
     if (!/unknown shorthand flag/.test(result.stderr)) probes[path]![`short:${letter}`] = result;
   });
-  writeFileSync(file, `${JSON.stringify(probes, null, 1)}\n`);
+  // hidden because the lab's daemon lacks the feature (API version, OS, experimental): what using
+  // them says on that daemon (no positional arguments: the check comes before the count)
+  const labJobs: { path: string; name: string; needsValue: boolean }[] = [];
+  for (const [path, byKind] of Object.entries(probes)) {
+    for (const [kind, result] of Object.entries(byKind)) {
+      if (!kind.startsWith('flag:') || kind === 'flag:help') continue;
+      labJobs.push({ path, name: kind.slice('flag:'.length), needsValue: /flag needs an argument/.test(result.stderr) });
+    }
+  }
+  prepareStudent();
+  const labResults = await pool(labJobs, 6, ({ path, name, needsValue }) =>
+    runDocker([...path.split(' '), `--${name}`, ...(needsValue ? ['1'] : [])], { timeoutMs: 20_000 }),
+  );
+  labJobs.forEach(({ path, name }, index) => (probes[path]![`lab:${name}`] = labResults[index]!));
+  writeProbes(file, probes);
   process.stderr.write(`${jobs.length} hidden value probes\n`);
+}
+
+/** `--help` at other terminal widths (pflag's wrapping, and its narrow-terminal fallback). */
+/** Probe outputs as stored: the scratch dir's random name dropped, long outputs cut (only their start matters). */
+function slim(result: RunResult): RunResult {
+  const clean = (text: string) => text.replace(/docker-cli-probe-[A-Za-z0-9]+/g, 'docker-cli-probe').slice(0, 600);
+  return { stdout: clean(result.stdout), stderr: clean(result.stderr), code: result.code };
+}
+
+function writeProbes(file: string, probes: Record<string, Record<string, RunResult>>): void {
+  const slimmed: Record<string, Record<string, RunResult>> = {};
+  for (const [path, byKind] of Object.entries(probes)) {
+    slimmed[path] = Object.fromEntries(Object.entries(byKind).map(([kind, result]) => [kind, slim(result)]));
+  }
+  writeFileSync(file, `${JSON.stringify(slimmed, null, 1)}\n`);
+}
+
+async function captureWidths(): Promise<void> {
+  prepareStudent();
+  const jobs: { args: string[]; columns: number }[] = [];
+  for (const args of [[], ['run'], ['ps'], ['build'], ['image'], ['volume', 'create']]) {
+    for (const columns of [37, 50, 100, 120, 132]) jobs.push({ args, columns });
+  }
+  const results = await pool(jobs, 8, ({ args, columns }) => runDocker([...args, '--help'], { columns }));
+  const widths: Record<string, RunResult> = {};
+  jobs.forEach(({ args, columns }, index) => (widths[`${columns} ${args.join(' ')}`.trimEnd()] = results[index]!));
+  writeFileSync(join(referenceDir, 'widths.json'), `${JSON.stringify(widths, null, 1)}\n`);
 }
 
 async function main(): Promise<void> {
   if (process.argv.includes('--hidden-types-only')) return probeHiddenValueTypes();
+  if (process.argv.includes('--widths-only')) return captureWidths();
   prepareStudent();
   const help: Record<string, Capture> = {};
   const key = (path: string[]) => path.join(' ');
@@ -176,8 +218,9 @@ async function main(): Promise<void> {
   });
 
   writeFileSync(join(referenceDir, 'help.json'), `${JSON.stringify({ help, helpCommand }, null, 1)}\n`);
-  writeFileSync(join(referenceDir, 'probes.json'), `${JSON.stringify(probes, null, 1)}\n`);
+  writeProbes(join(referenceDir, 'probes.json'), probes);
   await probeHiddenValueTypes();
+  await captureWidths();
   process.stderr.write(`captured ${Object.keys(help).length} help texts, probes for ${leaves.length} commands\n`);
 }
 

@@ -188,7 +188,7 @@ function argsSpec(path: string, dialect: 'docker' | 'buildx'): ArgsSpec {
   let spec: ArgsSpec;
   if (/accepts no arguments/.test(message)) spec = { kind: 'none' };
   else if (/accepts (\d+) arg\(s\)/.test(message)) spec = { kind: 'cobra-exact', n: Number(/accepts (\d+) arg/.exec(message)![1]) };
-  else if (/unknown command "x1"/.test(message)) spec = { kind: 'legacy' };
+  else if (/unknown command "x1"/.test(message)) spec = { kind: 'cobra-none' };
   else if (/requires at least (\d+) and at most (\d+)/.test(message)) {
     const m = /requires at least (\d+) and at most (\d+)/.exec(message)!;
     spec = { kind: 'range', min: Number(m[1]), max: Number(m[2]) };
@@ -212,7 +212,7 @@ function argsSpec(path: string, dialect: 'docker' | 'buildx'): ArgsSpec {
         return n <= spec.n;
       case 'range':
         return n >= spec.min && n <= spec.max;
-      case 'legacy':
+      case 'cobra-none':
         return n === 0;
     }
   };
@@ -275,7 +275,31 @@ function hiddenFlags(path: string, shown: FlagSpec[]): FlagSpec[] {
     // the hidden aliases of run/create: --net, --net-alias, --dns-opt
     if (name === 'net') type = 'network';
     if (name === 'net-alias' || name === 'dns-opt') type = 'list';
-    hidden.push({ name, type, varname: type === 'bool' ? '' : type, usage: '', hidden: true });
+    // what `--flag x` said (probeHiddenValueTypes)
+    const valueProbe = probes[path]?.[`value:${name}`]?.stderr ?? '';
+    if (/strconv\.ParseInt/.test(valueProbe)) type = 'int';
+    else if (/strconv\.ParseUint/.test(valueProbe)) type = 'uint64';
+    else if (/invalid size/.test(valueProbe)) type = 'bytes';
+    else if (/time: /.test(valueProbe)) type = 'duration';
+    else if (/rational number/.test(valueProbe)) type = 'decimal';
+    const flag: FlagSpec = { name, type, varname: type === 'bool' ? '' : type, usage: '', hidden: true };
+    const short = /"-(.), --/.exec(valueProbe)?.[1];
+    if (short) flag.short = short;
+    // on the lab's daemon (API 1.45, linux, not experimental)
+    const lab = probes[path]?.[`lab:${name}`]?.stderr.split('\n')[0] ?? '';
+    if (new RegExp(`^"--${name}" (is only supported|requires API version)`).test(lab)) flag.unsupported = lab;
+    hidden.push(flag);
+  }
+  // shorthands of hidden flags that took "x" as a value: docker's legacy build flags name them
+  for (const kind of Object.keys(probes[path] ?? {})) {
+    if (!kind.startsWith('short:')) continue;
+    const letter = kind.slice('short:'.length);
+    if (hidden.some((flag) => flag.short === letter)) continue;
+    // docker's legacy build: -c, --cpu-shares and -m, --memory (buildx keeps them, hidden)
+    const legacyName = ({ c: 'cpu-shares', m: 'memory' } as Record<string, string>)[letter];
+    const target = hidden.find((flag) => flag.name === legacyName);
+    if (target) target.short = letter;
+    else warn(`${path}: hidden shorthand -${letter} of an unknown flag`);
   }
   return hidden;
 }
@@ -322,7 +346,8 @@ function addCommand(key: string, text: string, options: { helpOnly?: boolean } =
     if (path.length > 0 && !shown && dialect === 'docker' && !options.helpOnly) warn(`${key}: no group probe`);
   }
   const shown = parsed.flags;
-  const flags = [...shown, ...hiddenFlags(key, shown)];
+  // docker's own build commands are only shown by `docker help`: the probes of their spellings ran buildx
+  const flags = options.helpOnly ? shown : [...shown, ...hiddenFlags(key, shown)];
   for (const flag of flags) {
     const jsonType = jsonTypes.get(`${key}\0${flag.name}`);
     if (jsonType && JSON_TYPE[jsonType] && flag.type !== JSON_TYPE[jsonType]) {
@@ -336,7 +361,7 @@ function addCommand(key: string, text: string, options: { helpOnly?: boolean } =
     description: parsed.description,
     short: parsed.description.split('\n')[0]!,
     flags: '',
-    args: isGroup ? { kind: dialect === 'docker' ? 'none' : 'any' } : argsSpec(key, dialect),
+    args: isGroup ? { kind: dialect === 'docker' ? 'none' : 'any' } : options.helpOnly ? { kind: 'any' } : argsSpec(key, dialect),
     interspersed: isGroup && path.length === 0 ? false : interspersed(key),
     dialect,
   };
