@@ -79,3 +79,14 @@ test('a second terminal attaches to the same laptop', async ({ page }) => {
   await expect(tabs.nth(1)).toBeFocused();
   await expect(tabs.nth(1)).toHaveAttribute('aria-selected', 'true');
 });
+
+test('"Run" on a shell code block types the command into the page terminal', async ({ page }) => {
+  await page.goto('/');
+  const run = page.getByRole('button', { name: 'Run in terminal: docker --version' });
+  await expect(run).toBeVisible();
+  await run.click();
+  const terminal = page.locator('docker-terminal');
+  await expect(terminal.locator('.xterm-rows')).toContainText('student@laptop:~$ docker --version');
+  await expect(terminal.locator('.xterm-rows')).toContainText('Docker version 28.2.2, build e6534b4');
+  await expect(terminal.locator('textarea')).toBeFocused();
+});

@@ -41,6 +41,12 @@ export class TerminalTabs {
     this.active.focus();
   }
 
+  /** Types a command into the visible terminal and runs it. */
+  run(command: string): void {
+    this.active.type(command.endsWith('\n') ? command : `${command}\n`);
+    this.active.focus();
+  }
+
   /** Opens another terminal on the same host and switches to it. */
   open(): void {
     const number = this.tabs.length + 1;

@@ -74,6 +74,11 @@ export class TerminalController {
     this.term.focus();
   }
 
+  /** Types `text` as if from the keyboard (a "run in terminal" button); newlines press Enter. */
+  type(text: string): void {
+    this.receive(text.replace(/\r?\n/g, '\r'));
+  }
+
   /** Fits the grid to the visible screen and tells the shell (hidden tabs keep their size until shown). */
   fitToScreen(): void {
     if (this.options.screen.offsetParent === null) return;
