@@ -3,9 +3,9 @@ import { RealtimeClock, DEFAULT_EPOCH } from '../engine/clock';
 import { createStudentHost, openSession } from '../engine/world';
 
 /** A simulated session in your own terminal; Ctrl+C interrupts, Ctrl+D or `exit` leaves. */
-export async function interactiveShell(): Promise<number> {
+export async function interactiveShell(course = false): Promise<number> {
   const tty = Boolean(process.stdout.isTTY);
-  const host = createStudentHost({ clock: new RealtimeClock(DEFAULT_EPOCH) });
+  const host = createStudentHost({ clock: new RealtimeClock(DEFAULT_EPOCH), course });
   const session = openSession(host, {
     tty,
     terminal: { columns: process.stdout.columns ?? 80, rows: process.stdout.rows ?? 24 },

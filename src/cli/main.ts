@@ -8,10 +8,12 @@ import { runTranscript } from '../engine/transcript';
 import { createStudentHost, openSession } from '../engine/world';
 import { interactiveShell } from './interactive';
 
-const USAGE = `usage: cli transcript FILE | cli shell\n`;
+const USAGE = `usage: cli transcript [--course] FILE | cli shell [--course]\n  --course  start from the course's state (the starter project in ~/mnist) instead of an empty home\n`;
 
 async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
+  const [command, ...args] = argv;
+  const course = args.includes('--course');
+  const rest = args.filter((arg) => arg !== '--course');
   if (command === 'transcript' && rest.length === 1) {
     let scenario: string;
     try {
@@ -20,7 +22,7 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`cli: cannot read ${rest[0]}: ${(error as Error).message}\n`);
       return 2;
     }
-    const session = openSession(createStudentHost(), { tty: false });
+    const session = openSession(createStudentHost({ course }), { tty: false });
     const transcript = await runTranscript(scenario, {
       run: (text, write) => session.execute(text, { stdout: { write }, stderr: { write } }),
     });
@@ -28,7 +30,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === 'shell' && rest.length === 0) {
-    return interactiveShell();
+    return interactiveShell(course);
   }
   process.stderr.write(USAGE);
   return 2;

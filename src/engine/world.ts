@@ -3,6 +3,7 @@ import { createEngineBackend } from './docker/backend';
 import { DockerEngine, type HostProfile } from './docker/engine';
 import { Host, type HostOptions } from './host';
 import { editorProgram } from './shell/commands/editor';
+import { seedStarterProject } from './starter-project';
 import { createLaptop, installHostPrograms } from './shell/laptop';
 import { ShellSession, type SessionOptions } from './shell/session';
 
@@ -16,6 +17,8 @@ const BUILDX_PLUGIN_SIZE = 65_898_896;
  */
 export interface StudentHostOptions extends HostOptions {
   profile?: HostProfile;
+  /** Start from the course's state (the starter project in ~/mnist) rather than an empty home. */
+  course?: boolean;
 }
 
 export interface StudentHost {
@@ -40,6 +43,7 @@ export function createStudentWorld(options: StudentHostOptions = {}): StudentHos
   fs.mkdir(plugins, { recursive: true, mode: 0o755 });
   fs.writeSynthetic(`${plugins}/docker-buildx`, BUILDX_PLUGIN_SIZE, { mode: 0o755 });
   for (const path of ['/home/student/.docker', plugins, `${plugins}/docker-buildx`]) fs.chown(path, 1000, 1000);
+  if (options.course) seedStarterProject(fs, '/home/student');
   return { host, engine };
 }
 

@@ -53,11 +53,11 @@ test('history: Up recalls earlier commands, and it survives a reload', async ({ 
 
 test('Tab completes commands and file names; a second Tab lists the choices', async ({ page }) => {
   const terminal = await openTerminal(page);
-  await run(page, 'mkdir -p mnist/src/models mnist/src/data && touch mnist/trainer.dockerfile');
-  await page.keyboard.type('cd mn');
+  await run(page, 'mkdir -p project/src/models project/src/data && touch project/trainer.dockerfile');
+  await page.keyboard.type('cd pro');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
-  await expect.poll(() => screenRows(terminal)).toContain('student@laptop:~/mnist$');
+  await expect.poll(() => screenRows(terminal)).toContain('student@laptop:~/project$');
   await page.keyboard.type('ls src/');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
@@ -65,7 +65,7 @@ test('Tab completes commands and file names; a second Tab lists the choices', as
   await page.keyboard.press('Control+u');
   await page.keyboard.type('docker ver');
   await page.keyboard.press('Tab');
-  await expect.poll(() => screenRows(terminal)).toContain('student@laptop:~/mnist$ docker version');
+  await expect.poll(() => screenRows(terminal)).toContain('student@laptop:~/project$ docker version');
   await page.keyboard.press('Enter');
   await expect.poll(() => screenRows(terminal)).toContain('  Version:          26.1.5+dfsg1');
 });
@@ -113,7 +113,7 @@ test('a second terminal sees the same laptop: files made in one are listed in th
   await terminal.getByRole('button', { name: 'Open a new terminal on the same laptop' }).click();
   await expect(terminal.getByRole('tabpanel', { name: 'Terminal 2' }).locator('textarea')).toBeFocused();
   await run(page, 'ls');
-  await expect.poll(() => screenRows(terminal)).toContain('shared-folder');
+  await expect.poll(() => screenRows(terminal)).toContain('mnist  shared-folder');
 });
 
 test('exit ends the shell; Enter starts a new one', async ({ page }) => {

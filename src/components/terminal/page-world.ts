@@ -11,7 +11,7 @@ import type { HistoryStore } from './line-editor';
 let host: Host | null = null;
 
 export function pageHost(): Host {
-  host ??= createStudentHost({ clock: new RealtimeClock(DEFAULT_EPOCH) });
+  host ??= createStudentHost({ clock: new RealtimeClock(DEFAULT_EPOCH), course: true });
   return host;
 }
 

@@ -9,11 +9,11 @@ import { splitScenario } from '../../../src/engine/transcript';
 const run = promisify(execFile);
 const root = resolve(__dirname, '../../..');
 
-async function cliTranscript(scenario: string): Promise<string> {
+async function cliTranscript(scenario: string, ...flags: string[]): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'transcript-'));
   const file = join(dir, 'scenario.sh');
   writeFileSync(file, scenario);
-  const { stdout } = await run('npm', ['run', '--silent', 'cli', '--', 'transcript', file], { cwd: root });
+  const { stdout } = await run('npm', ['run', '--silent', 'cli', '--', 'transcript', ...flags, file], { cwd: root });
   return stdout;
 }
 
@@ -22,6 +22,13 @@ describe('cli transcript', () => {
     expect(await cliTranscript('docker --version\nnosuch\n')).toBe(
       '$ docker --version\nDocker version 28.2.2, build e6534b4\n$ nosuch\nbash: nosuch: command not found\n[exit 127]\n',
     );
+  }, 30_000);
+
+  test('a session starts in an empty home; --course starts with the starter project in ~/mnist', async () => {
+    expect(await cliTranscript('ls\n')).toBe('$ ls\n');
+    const course = await cliTranscript('ls mnist mnist/src/models\n', '--course');
+    expect(course).toContain('mnist:\ndata\npytorch_docker.py\nrequirements.txt\nsetup.py\nsrc\n');
+    expect(course).toContain('train_model.py');
   }, 30_000);
 
   test('docker version shows the client and the server', async () => {
