@@ -98,7 +98,7 @@ test('pasting several lines runs them one by one, with > for a continued line', 
     data.setData('text/plain', 'mkdir models\necho one \\\n  two\ncat <<EOF\nheredoc body\nEOF\nls\n');
     textarea.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   });
-  await expect.poll(() => screenRows(terminal)).toContain('models');
+  await expect.poll(() => screenRows(terminal)).toContain('mnist  models');
   const rows = await screenRows(terminal);
   expect(rows).toContain('student@laptop:~$ echo one \\');
   expect(rows).toContain('>   two');

@@ -7,6 +7,8 @@ import { FitAddon } from '@xterm/addon-fit';
 import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import { commonPrefix, complete, completionListing } from '../../engine/completion';
+import type { InputStream } from '../../engine/process';
+import { BufferedInput } from '../../engine/shell/interpreter/io';
 import type { ShellSession } from '../../engine/shell/session';
 import { LineEditor, type HistoryStore } from './line-editor';
 import { ScreenReaderLog } from './screen-reader-log';
@@ -23,6 +25,54 @@ const THEME = {
   cursor: '#7fd1ff',
   selectionBackground: '#3b4a6b',
 };
+
+/** Keys or lines on their way to the foreground program, in order; null is end of input (Ctrl+D). */
+class KeyQueue implements InputStream {
+  private chunks: (string | null)[] = [];
+  private waiter: ((chunk: string | null) => void) | null = null;
+  private closed = false;
+  /** Called when the program starts waiting for input. */
+  onWait: () => void = () => {};
+
+  get waiting(): boolean {
+    return this.waiter !== null;
+  }
+
+  read(): Promise<string | null> {
+    if (this.chunks.length > 0) return Promise.resolve(this.chunks.shift()!);
+    if (this.closed) return Promise.resolve(null);
+    return new Promise((resolve) => {
+      this.waiter = resolve;
+      this.onWait();
+    });
+  }
+
+  push(chunk: string | null): void {
+    const waiter = this.waiter;
+    if (waiter) {
+      this.waiter = null;
+      waiter(chunk);
+    } else this.chunks.push(chunk);
+  }
+
+  close(): void {
+    this.closed = true;
+    this.push(null);
+  }
+}
+
+/**
+ * The terminal as the foreground program's standard input. In cooked mode (the default, like a
+ * tty) the controller echoes and edits a line and sends it on Enter; `docker run -it` switches
+ * it to raw mode, where every key goes to the program as is (the container's terminal echoes).
+ */
+class TerminalInput extends BufferedInput {
+  raw = false;
+
+  setRawMode(raw: boolean): void {
+    this.raw = raw;
+  }
+}
 
 export interface ControllerOptions {
   screen: HTMLElement;
@@ -50,6 +100,9 @@ export class TerminalController {
   private lastKeyWasTab = false;
   private secondTab = false;
   private ended = false;
+  /** The running command's standard input, and the line being typed into it (cooked mode). */
+  private input: { stream: TerminalInput; queue: KeyQueue; reading: boolean } | null = null;
+  private cookedLine = '';
 
   constructor(private readonly options: ControllerOptions) {
     this.editor = new LineEditor(options.history);
@@ -109,7 +162,10 @@ export class TerminalController {
   private receive(data: string): void {
     for (const key of LineEditor.keys(data)) {
       if (this.busy) {
-        if (key === '\x03') this.interruptForeground();
+        const input = this.input;
+        if (input?.stream.raw) input.queue.push(key);
+        else if (input?.reading) this.cookedKey(input.queue, key);
+        else if (key === '\x03') this.interruptForeground();
         else this.typeAhead.push(key);
         continue;
       }
@@ -118,6 +174,43 @@ export class TerminalController {
         continue;
       }
       this.handleKey(key);
+    }
+  }
+
+  /**
+   * A key for a program reading the terminal, as a tty in canonical mode treats it: echo and edit
+   * the line, Enter sends it, Ctrl+D sends end of input (or the line so far), Ctrl+C interrupts.
+   */
+  private cookedKey(queue: KeyQueue, key: string): void {
+    switch (key) {
+      case '\r':
+        this.print('\r\n');
+        queue.push(`${this.cookedLine}\n`);
+        this.cookedLine = '';
+        return;
+      case '\x7f':
+      case '\b':
+        if (this.cookedLine !== '') {
+          this.cookedLine = Array.from(this.cookedLine).slice(0, -1).join('');
+          this.term.write('\b \b');
+        }
+        return;
+      case '\x15':
+        this.term.write('\b \b'.repeat(Array.from(this.cookedLine).length));
+        this.cookedLine = '';
+        return;
+      case '\x04':
+        queue.push(this.cookedLine === '' ? null : this.cookedLine);
+        this.cookedLine = '';
+        return;
+      case '\x03':
+        this.cookedLine = '';
+        this.interruptForeground();
+        return;
+      default:
+        if (key.startsWith('\x1b') || /^[\x00-\x1f]$/.test(key)) return;
+        this.cookedLine += key;
+        this.print(key);
     }
   }
 
@@ -233,11 +326,26 @@ export class TerminalController {
     this.busy = true;
     this.interrupted = false;
     const write = (chunk: string) => this.print(chunk);
+    const queue = new KeyQueue();
+    const input = { stream: new TerminalInput(queue), queue, reading: false };
+    // once the program reads the terminal, what was typed ahead is its input
+    queue.onWait = () => {
+      if (input.reading) return;
+      input.reading = true;
+      const typed = this.typeAhead;
+      this.typeAhead = [];
+      for (const key of typed) this.cookedKey(queue, key);
+    };
+    this.input = input;
+    this.cookedLine = '';
     let status: number;
     try {
-      status = await session.execute(text, { stdout: { write }, stderr: { write } });
+      status = await session.execute(text, { stdout: { write }, stderr: { write }, stdin: input.stream });
     } finally {
       this.busy = false;
+      this.input = null;
+      this.cookedLine = '';
+      queue.close();
     }
     if (this.interrupted && status === 130) this.print('\r\n');
     if (session.exited) {

@@ -8,6 +8,7 @@ import { buildBackend } from './build';
 import { containersBackend } from './containers';
 import { imagesBackend } from './images';
 import { systemBackend } from './system';
+import { systemObjectsBackend } from './system-objects';
 import { volumesBackend } from './volumes';
 
 export type BackendPart = Partial<DockerBackend>;
@@ -20,5 +21,6 @@ export function createEngineBackend(engine: DockerEngine): DockerBackend {
     volumesBackend(engine),
     buildBackend(engine),
     systemBackend(engine),
+    systemObjectsBackend(engine),
   );
 }
