@@ -94,6 +94,28 @@ function completeCommandName(session: ShellSession, partial: string): string[] {
   return [...names].sort();
 }
 
+/** Commands whose arguments are images, or containers; run/create take an image first, then a command. */
+const IMAGE_ARGUMENTS = new Set(['image rm', 'image inspect', 'image history', 'image tag', 'image push', 'image save']);
+const IMAGE_FIRST = new Set(['container run', 'container create']);
+const CONTAINER_ARGUMENTS = new Set([
+  'container start', 'container stop', 'container kill', 'container restart', 'container rm', 'container logs',
+  'container exec', 'container inspect', 'container attach', 'container wait', 'container port', 'container top',
+]);
+
+function dockerObjectNames(session: ShellSession, command: string, positionalsBefore: number, partial: string): string[] | null {
+  const names = (source: 'images' | 'containers') => session.host.nameSources.get(source)?.() ?? [];
+  let pool: string[];
+  if (IMAGE_ARGUMENTS.has(command) || (IMAGE_FIRST.has(command) && positionalsBefore === 0)) pool = names('images');
+  else if (CONTAINER_ARGUMENTS.has(command) && !(command === 'container exec' && positionalsBefore > 0)) pool = names('containers');
+  else if (command === 'inspect') pool = [...names('containers'), ...names('images')];
+  else if (command === 'container cp' && !partial.startsWith('/') && !partial.startsWith('.')) {
+    const fromContainer = names('containers').map((name) => `${name}:`);
+    const matches = fromContainer.filter((name) => name.startsWith(partial));
+    return matches.length > 0 ? matches.sort() : null;
+  } else return null;
+  return [...new Set(pool)].filter((name) => name.startsWith(partial)).sort();
+}
+
 export function complete(session: ShellSession, line: string, cursor: number): CompletionResult {
   const before = line.slice(0, cursor);
   const words = wordsBefore(before);
@@ -114,13 +136,14 @@ export function complete(session: ShellSession, line: string, cursor: number): C
     candidates = completeCommandName(session, partial);
   } else if (commandWords[0] === 'docker') {
     const docker = completeDockerCommandLine(commandWords.slice(1), partial);
-    candidates = docker.kind === 'command' || docker.kind === 'flag' ? docker.candidates : completePath(session, partial);
+    if (docker.kind === 'command' || docker.kind === 'flag') candidates = docker.candidates;
+    else candidates = dockerObjectNames(session, docker.command.join(' '), docker.positionalsBefore, partial) ?? completePath(session, partial);
   } else if (commandWords[0] === 'cd' || commandWords[0] === 'rmdir') {
     candidates = completePath(session, partial, true);
   } else {
     candidates = completePath(session, partial);
   }
-  const appendSpace = !(candidates.length === 1 && candidates[0]!.endsWith('/'));
+  const appendSpace = !(candidates.length === 1 && (candidates[0]!.endsWith('/') || candidates[0]!.endsWith(':')));
   return { start: current.start, candidates, appendSpace };
 }
 

@@ -23,6 +23,8 @@ export class Host {
    * and on pages without an editor, where those commands say so.
    */
   openEditor: ((path: string) => Promise<void>) | null = null;
+  /** Names Tab completion may offer for docker arguments (`images`: `repo:tag`, `containers`: names). */
+  readonly nameSources = new Map<'images' | 'containers', () => string[]>();
 
   constructor(options: HostOptions = {}) {
     this.seed = options.seed ?? 1;

@@ -1,6 +1,7 @@
 import { createDockerProgram } from './docker/cli';
 import { createEngineBackend } from './docker/backend';
 import { DockerEngine, type HostProfile } from './docker/engine';
+import { ContainerRuntime } from './docker/runtime/runtime';
 import { Host, type HostOptions } from './host';
 import { editorProgram } from './shell/commands/editor';
 import { seedStarterProject } from './starter-project';
@@ -39,6 +40,8 @@ export function createStudentWorld(options: StudentHostOptions = {}): StudentHos
   const engine = new DockerEngine({ host, hostFs: fs, ...(options.profile ? { profile: options.profile } : {}) });
   host.programs.set('docker', createDockerProgram(createEngineBackend(engine)));
   installHostPrograms(host, fs);
+  host.nameSources.set('images', () => engine.images.imageList({}).flatMap((image) => image.RepoTags));
+  host.nameSources.set('containers', () => ContainerRuntime.of(engine).list().map((container) => container.name.replace(/^\//, '')));
   const plugins = '/home/student/.docker/cli-plugins';
   fs.mkdir(plugins, { recursive: true, mode: 0o755 });
   fs.writeSynthetic(`${plugins}/docker-buildx`, BUILDX_PLUGIN_SIZE, { mode: 0o755 });

@@ -49,3 +49,18 @@ describe('Tab completion', () => {
     expect(completionListing(['aaaa', 'bbbb', 'cccc'], 10)).toBe('aaaa  cccc\nbbbb\n');
   });
 });
+
+describe('Tab completion of docker objects', () => {
+  test('image names for run, rmi and inspect; container names for stop, logs and cp', async () => {
+    const session = await sessionWith(
+      'docker pull -q python:3.11-slim && docker tag python:3.11-slim trainer:latest && docker create --name experiment1 trainer:latest',
+    );
+    expect(complete(session, 'docker run --rm tr', 18).candidates).toEqual(['trainer:latest']);
+    expect(complete(session, 'docker rmi py', 13).candidates).toEqual(['python:3.11-slim']);
+    expect(complete(session, 'docker logs ex', 14).candidates).toEqual(['experiment1']);
+    expect(complete(session, 'docker cp ex', 12)).toEqual({ start: 10, candidates: ['experiment1:'], appendSpace: false });
+    expect(complete(session, 'docker inspect ', 15).candidates).toEqual(['experiment1', 'python:3.11-slim', 'trainer:latest']);
+    // after the image, run's arguments are the container's command: file names
+    expect(complete(session, 'docker run trainer:latest tr', 28).candidates).toEqual([]);
+  });
+});

@@ -10,6 +10,10 @@ export interface Completion {
   candidates: string[];
   /** What the word under completion is: a command name, a flag, or something we cannot list (a value, an image…). */
   kind: 'command' | 'flag' | 'value' | 'argument';
+  /** The canonical command the word belongs to (`['container', 'run']` for `docker run`). */
+  command: string[];
+  /** How many positional arguments come before the word (0 or 1: only the first one is told apart). */
+  positionalsBefore: number;
 }
 
 function visibleChildren(node: CommandNode): string[] {
@@ -83,12 +87,14 @@ export function completeDockerCommandLine(words: readonly string[], partial: str
     positional = true;
     break;
   }
-  if (expectValue) return { candidates: [], kind: 'value' };
+  const command = node.spec.canonical ?? node.spec.path;
+  const positionalsBefore = positional ? 1 : 0;
+  if (expectValue) return { candidates: [], kind: 'value', command, positionalsBefore };
   if (partial.startsWith('-')) {
-    return { candidates: flagNames(node).filter((name) => name.startsWith(partial)).sort(), kind: 'flag' };
+    return { candidates: flagNames(node).filter((name) => name.startsWith(partial)).sort(), kind: 'flag', command, positionalsBefore };
   }
   if (!positional && node.spec.sections) {
-    return { candidates: visibleChildren(node).filter((name) => name.startsWith(partial)).sort(), kind: 'command' };
+    return { candidates: visibleChildren(node).filter((name) => name.startsWith(partial)).sort(), kind: 'command', command, positionalsBefore };
   }
-  return { candidates: [], kind: 'argument' };
+  return { candidates: [], kind: 'argument', command, positionalsBefore };
 }
