@@ -26,6 +26,8 @@ import { daemonText, filterArgs, flagBool, flagString } from '../runtime/output'
 import { ContainerRuntime } from '../runtime/runtime';
 import { volumeMountpoint } from '../runtime/state';
 import { listVolumes, pruneVolumes } from './volumes';
+import { imageInspectElement } from './images/inspect';
+import type { InspectElement } from '../format';
 import type { BackendPart } from './index';
 
 interface DfRow {
@@ -223,7 +225,8 @@ async function inspectCommand(runtime: ContainerRuntime, request: DockerRequest,
   const missing: string[] = [];
   for (const ref of request.args) {
     const tryContainer = (): unknown => containerJSON(runtime, runtime.find(ref), size);
-    const tryImage = (): unknown => runtime.engine.images.imageInspect(ref);
+    // the same typed element as `docker image inspect` (RepoDigests, Go types for --format)
+    const tryImage = (): unknown => imageInspectElement(runtime.engine, ref);
     const tryVolume = (): unknown => {
       const v = runtime.volume(ref);
       if (!v) throw new DaemonError('not-found', `get ${ref}: no such volume`);
@@ -233,9 +236,11 @@ async function inspectCommand(runtime: ContainerRuntime, request: DockerRequest,
     let found: unknown;
     let nils: NilTypes = {};
     let lastError: DaemonError | undefined;
+    let isImage = false;
     for (const attempt of attempts) {
       try {
         found = attempt();
+        isImage = attempt === tryImage;
         nils = attempt === tryContainer ? CONTAINER_NILS : attempt === tryVolume ? VOLUME_NILS : {};
         break;
       } catch (e) {
@@ -243,7 +248,7 @@ async function inspectCommand(runtime: ContainerRuntime, request: DockerRequest,
         lastError = e;
       }
     }
-    if (found !== undefined) elements.push(inspectElement(found, nils));
+    if (found !== undefined) elements.push(isImage ? (found as InspectElement) : inspectElement(found, nils));
     else if (type === '') missing.push(`Error: No such object: ${ref}`);
     else if (lastError) missing.push(daemonText(lastError.message));
     else missing.push(`Error: No such ${type}: ${ref}`);
