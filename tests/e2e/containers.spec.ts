@@ -3,31 +3,13 @@
  * a container seen from a second terminal while it runs, and Ctrl+C of an attached container.
  * The first `docker run` of a test pulls python:3.11-slim (about 5 s of simulated download).
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { openTerminal, run, screenRows } from './terminal-helpers';
 
 test.describe.configure({ timeout: 90_000 });
 
-async function openTerminal(page: Page): Promise<Locator> {
-  await page.goto('/');
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  const terminal = page.locator('docker-terminal').first();
-  await terminal.locator('.term-screen').click();
-  await expect(terminal).toHaveAttribute('data-ready', 'true');
-  await expect(terminal.locator('textarea')).toBeFocused();
-  return terminal;
-}
 
-/** The visible terminal's text, one string per row, trailing blanks dropped. */
-async function screenRows(terminal: Locator): Promise<string[]> {
-  const rows = await terminal.locator('[role="tabpanel"]:not([hidden]) .xterm-rows > div').allInnerTexts();
-  return rows.map((row) => row.replace(/\u00a0/g, ' ').trimEnd());
-}
 
-async function run(page: Page, line: string): Promise<void> {
-  await page.keyboard.type(line);
-  await page.keyboard.press('Enter');
-}
 
 const PROMPT = 'student@laptop:~$';
 

@@ -1,26 +1,8 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { openTerminal, run, screenRows } from './terminal-helpers';
 
-async function openTerminal(page: Page): Promise<Locator> {
-  await page.goto('/');
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  const terminal = page.locator('docker-terminal').first();
-  await terminal.locator('.term-screen').click();
-  await expect(terminal).toHaveAttribute('data-ready', 'true');
-  await expect(terminal.locator('textarea')).toBeFocused();
-  return terminal;
-}
 
-/** The screen's text, one string per row, trailing blanks dropped. */
-async function screenRows(terminal: Locator): Promise<string[]> {
-  const rows = await terminal.locator('[role="tabpanel"]:not([hidden]) .xterm-rows > div').allInnerTexts();
-  return rows.map((row) => row.replace(/\u00a0/g, ' ').trimEnd());
-}
 
-async function run(page: Page, line: string) {
-  await page.keyboard.type(line);
-  await page.keyboard.press('Enter');
-}
 
 test('line editing: arrows, Home/End and Ctrl+W change the line before it runs', async ({ page }) => {
   const terminal = await openTerminal(page);
