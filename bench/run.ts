@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
+import { builderTimings } from './builder';
 import { createStudentHost, openSession } from '../src/engine/world';
 
 interface Result {
@@ -111,6 +112,11 @@ function initialJs(page: string): void {
 
 await engineBenchmarks();
 await fuzzShell(Number(process.env['FUZZ_RUNS'] ?? 100_000));
+const build = await builderTimings();
+results.push({ name: 'build the lesson Dockerfile (cached)', value: `${build.cachedMs.toFixed(2)} ms median`, budget: '< 5 ms', ok: build.cachedMs < 5 });
+results.push({ name: 'build the lesson Dockerfile (--no-cache)', value: `${build.uncachedMs.toFixed(2)} ms median`, budget: '< 5 ms', ok: build.uncachedMs < 5 });
+const ratio = build.ms500 / build.ms100;
+results.push({ name: 'build 500 vs 100 instructions', value: `${ratio.toFixed(1)}x (${build.ms100.toFixed(1)} ms, ${build.ms500.toFixed(1)} ms)`, budget: '< 10x (linear)', ok: ratio < 10 });
 initialJs('index.html');
 
 const width = Math.max(...results.map((r) => r.name.length));
