@@ -105,3 +105,31 @@ test('a program reading the terminal gets typed lines; Ctrl+D ends its input', a
   await run(page, 'y');
   await expect.poll(() => screenRows(terminal)).toContain('Deleted Containers:');
 });
+
+test('the GPU page switches between the laptop and a cloud VM with a GPU', async ({ page }) => {
+  await page.goto('/exercises/gpu/');
+  const terminal = page.locator('docker-terminal').first();
+  await terminal.locator('.term-screen').click();
+  await expect(terminal).toHaveAttribute('data-ready', 'true');
+  const machine = terminal.getByRole('combobox', { name: 'Docker runs on' });
+  await run(page, 'docker info --format "{{.Runtimes}}" | grep -c nvidia');
+  await expect.poll(() => screenRows(terminal)).toContain('0');
+  await machine.selectOption('gpu-cloud');
+  await expect(terminal.locator('textarea')).toBeFocused();
+  await run(page, 'clear; docker info --format "{{json .Runtimes}}" | grep -o nvidia | head -1');
+  await expect.poll(() => screenRows(terminal)).toContain('nvidia');
+});
+
+test('docker pull at the terminal updates each layer in place, then prints the summary', async ({ page }) => {
+  const terminal = await openTerminal(page);
+  await run(page, 'docker pull python:3.11-slim');
+  // the lesson column is narrower than 110 columns, where docker leaves out the [===>  ] bar itself
+  await expect
+    .poll(async () => (await screenRows(terminal)).some((row) => /^[0-9a-f]{12}: Downloading +[\d.]+[kM]?B\/[\d.]+MB$/.test(row)))
+    .toBe(true);
+  await expect.poll(() => screenRows(terminal), { timeout: 30_000 }).toContain('Status: Downloaded newer image for python:3.11-slim');
+  const rows = await screenRows(terminal);
+  expect(rows).toContain('docker.io/library/python:3.11-slim');
+  expect(rows.some((row) => /Downloading/.test(row))).toBe(false);
+  expect(rows.filter((row) => /^[0-9a-f]{12}: Download complete$/.test(row)).length).toBeGreaterThan(1);
+});

@@ -350,6 +350,8 @@ test('a predict question tells the student to run the command, and can type it i
 test('a quiz makes no network requests', async ({ page }) => {
   const data = readQuiz(WHY_COPY.id);
   const quiz = await openQuiz(page, WHY_COPY.url, WHY_COPY.id);
+  // the page's own scripts (Starlight's search UI among them) finish loading first
+  await page.waitForLoadState('networkidle');
   const requests: string[] = [];
   page.on('request', (request) => {
     if (['fetch', 'xhr', 'script'].includes(request.resourceType())) requests.push(request.url());

@@ -3,7 +3,7 @@
  * its own shell session on the page's one simulated laptop.
  */
 import { TerminalController } from './controller';
-import { loadHistory, newSession, saveHistory } from './page-world';
+import { loadHistory, newSession, saveHistory, setMachineProfile } from './page-world';
 
 const history = loadHistory();
 
@@ -30,6 +30,15 @@ export class TerminalTabs {
     newButton.disabled = false;
     newButton.addEventListener('click', () => this.open());
     this.tablist.addEventListener('keydown', (event) => this.onTabKey(event));
+    const machine = root.querySelector<HTMLSelectElement>('.term-machine');
+    if (machine) {
+      machine.disabled = false;
+      setMachineProfile(machine.value === 'gpu-cloud' ? 'gpu-cloud' : 'laptop');
+      machine.addEventListener('change', () => {
+        setMachineProfile(machine.value === 'gpu-cloud' ? 'gpu-cloud' : 'laptop');
+        this.active.focus();
+      });
+    }
     root.dataset['ready'] = 'true';
   }
 

@@ -4,15 +4,22 @@
  */
 import { DEFAULT_EPOCH, RealtimeClock } from '../../engine/clock';
 import type { Host } from '../../engine/host';
-import { createStudentHost, openSession } from '../../engine/world';
+import type { HostProfile } from '../../engine/docker/engine';
+import { createStudentWorld, openSession, type StudentHost } from '../../engine/world';
 import type { ShellSession } from '../../engine/shell/session';
 import type { HistoryStore } from './line-editor';
 
-let host: Host | null = null;
+let world: StudentHost | null = null;
 
 export function pageHost(): Host {
-  host ??= createStudentHost({ clock: new RealtimeClock(DEFAULT_EPOCH), course: true });
-  return host;
+  world ??= createStudentWorld({ clock: new RealtimeClock(DEFAULT_EPOCH), course: true });
+  return world.host;
+}
+
+/** Which machine the page's Docker engine runs on: the laptop, or a cloud VM with an NVIDIA GPU. */
+export function setMachineProfile(profile: HostProfile): void {
+  pageHost();
+  world!.engine.profile = profile;
 }
 
 export function newSession(columns: number, rows: number): ShellSession {
