@@ -111,7 +111,8 @@ function engineId(engine: DockerEngine): string {
 // docker version
 
 const PLATFORM_INFO = structType('system.platformInfo', { Name: STRING });
-const CLIENT_VERSION = structType('system.clientVersion', {
+/** system.clientVersion's fields; system.clientInfo embeds them (promoted, same JSON). */
+const CLIENT_VERSION_FIELDS = {
   Platform: { type: ptrTo(PLATFORM_INFO), json: ',omitempty' },
   Version: { type: STRING, json: ',omitempty' },
   APIVersion: { type: STRING, json: 'ApiVersion,omitempty' },
@@ -122,7 +123,8 @@ const CLIENT_VERSION = structType('system.clientVersion', {
   Arch: { type: STRING, json: ',omitempty' },
   BuildTime: { type: STRING, json: ',omitempty' },
   Context: { type: STRING, json: 'Context' },
-});
+} as const;
+const CLIENT_VERSION = structType('system.clientVersion', CLIENT_VERSION_FIELDS);
 const COMPONENT_VERSION = structType('types.ComponentVersion', {
   Name: STRING,
   Version: STRING,
@@ -328,16 +330,7 @@ const CLIENT_INFO = structType(
   'system.clientInfo',
   {
     Debug: BOOL,
-    Platform: { type: ptrTo(PLATFORM_INFO), json: ',omitempty' },
-    Version: { type: STRING, json: ',omitempty' },
-    APIVersion: { type: STRING, json: 'ApiVersion,omitempty' },
-    DefaultAPIVersion: { type: STRING, json: 'DefaultAPIVersion,omitempty' },
-    GitCommit: { type: STRING, json: ',omitempty' },
-    GoVersion: { type: STRING, json: ',omitempty' },
-    Os: { type: STRING, json: ',omitempty' },
-    Arch: { type: STRING, json: ',omitempty' },
-    BuildTime: { type: STRING, json: ',omitempty' },
-    Context: { type: STRING, json: 'Context' },
+    ...CLIENT_VERSION_FIELDS,
     Plugins: sliceOf(PLUGIN_INFO),
     Warnings: SLICE_STRING,
   },
