@@ -113,7 +113,7 @@ test('the prompt is coloured like Debian bash, and ls fits its columns to the wi
   await expect(terminal.locator('.xterm-rows span.xterm-bold').first()).toHaveText('student@laptop');
   await run(page, 'mkdir w && cd w && touch alpha-file bravo-file charlie-file delta-file echo-file foxtrot-file');
   // a command longer than the screen is wide wraps, and its output starts below all of it
-  expect(await screenRows(terminal)).toContain('file delta-file echo-file foxtrot-file');
+  await expect.poll(() => screenRows(terminal)).toContain('file delta-file echo-file foxtrot-file');
   await run(page, 'ls');
   const rowsOfFiles = async () => (await screenRows(terminal)).filter((row) => /^\w+-file/.test(row)).length;
   await expect.poll(rowsOfFiles).toBe(2);
